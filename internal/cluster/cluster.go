@@ -106,12 +106,12 @@ type Decision struct {
 
 // Snapshot is a story's state to persist.
 type Snapshot struct {
-	ID          string
-	Title       string
-	FirstSeen   time.Time
-	LastSeen    time.Time
-	Size        int
-	State       []byte // centroid and title score, opaque to callers
+	ID        string
+	Title     string
+	FirstSeen time.Time
+	LastSeen  time.Time
+	Size      int
+	State     []byte // centroid and title score, opaque to callers
 }
 
 // Assign decides the story for an article without changing anything; call
