@@ -1,0 +1,108 @@
+package file
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// timeLayouts are the forms ParseTime accepts, most specific first. Forms
+// without a zone are read as UTC.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	time.RFC3339,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"2006/01/02 15:04",
+	"2006/01/02",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04 -0700",
+	"Mon, 2 Jan 2006",
+	time.RFC822Z,
+	time.RFC822,
+	time.RFC850,
+	time.UnixDate,
+	time.ANSIC,
+	"2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04",
+	"2 Jan 2006",
+	"2 January 2006 15:04",
+	"2 January 2006",
+	"Monday, 2 January 2006",
+	"January 2, 2006 3:04 PM MST",
+	"January 2, 2006 3:04 PM",
+	"January 2, 2006 15:04",
+	"January 2, 2006",
+	"Monday, January 2, 2006 3:04 PM",
+	"Monday, January 2, 2006",
+	"Jan 2, 2006 3:04 PM MST",
+	"Jan 2, 2006 3:04 PM",
+	"Jan 2, 2006 15:04",
+	"Jan 2, 2006",
+	"Mon, Jan 2, 2006",
+	"January 2 2006",
+	"Jan 2 2006",
+}
+
+// ParseTime reads a publication time in one of the common forms: RFC 3339,
+// RFC 1123(Z), RFC 822(Z), "2006-01-02", "2006-01-02 15:04",
+// "2006-01-02T15:04", "January 2, 2006", "Jan 2, 2006 3:04 PM" and the
+// like. Runs of white space count as one space, a period after an
+// abbreviated month ("Jan.") and "at" before the time ("January 2, 2006
+// at 3:04 PM") are ignored, and "am"/"pm" may be lower case. Times
+// without a zone are UTC.
+func ParseTime(s string) (time.Time, error) {
+	norm := normaliseTime(s)
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, norm); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
+}
+
+func normaliseTime(s string) string {
+	words := strings.Fields(s)
+	out := make([]string, 0, len(words)+1)
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case lw == "at" && i > 0:
+			continue
+		case lw == "am" || lw == "pm" || lw == "a.m." || lw == "p.m.":
+			w = strings.ToUpper(strings.ReplaceAll(lw, ".", ""))
+		case strings.HasSuffix(lw, "am") || strings.HasSuffix(lw, "pm"):
+			// "3:04pm" -> "3:04 PM"
+			if n := len(w) - 2; n > 0 && w[n-1] >= '0' && w[n-1] <= '9' {
+				out = append(out, w[:n])
+				w = strings.ToUpper(w[n:])
+			}
+		case lw == "sept" || lw == "sept.":
+			w = "Sep"
+		case len(w) == 4 && w[3] == '.' && isMonthAbbrev(w[:3]):
+			w = w[:3] // "Jan." -> "Jan"; time.Parse ignores the case of month names
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func isMonthAbbrev(s string) bool {
+	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.EqualFold(s, m) {
+			return true
+		}
+	}
+	return false
+}
