@@ -22,7 +22,7 @@ func BenchmarkAssign(b *testing.B) {
 				title, text, _ := strings.Cut(string(d.Body), "\n\n")
 				f := Extract(title, text)
 				c.Stats().Observe(f)
-				dec := c.Assign(f, title, d.Published, fmt.Sprintf("s%d", i))
+				dec := c.Assign(Article{Features: f, Title: title, When: d.Published, Dated: true}, fmt.Sprintf("s%d", i))
 				if err := c.Apply(dec.Story); err != nil {
 					b.Fatal(err)
 				}

@@ -66,8 +66,11 @@ type Clusterer struct {
 	stats   *Stats
 	stories map[string]*story
 	index   map[uint64][]string // term -> ids of stories indexed under it
-	newest  time.Time           // the latest article time seen
-	swept   time.Time           // when stale stories were last dropped
+	// Two clocks: the latest publication time seen, which ages dated
+	// stories, and the latest ingest time of an undated article, which ages
+	// stories that have no dated article.
+	newest, newestUndated time.Time
+	swept, sweptUndated   time.Time // when stale stories were last dropped
 }
 
 type story struct {
@@ -76,6 +79,7 @@ type story struct {
 	titleScore  float64
 	first, last time.Time
 	size        int
+	dated       bool   // at least one member has a publication time
 	centroid    vector // sum of member unit vectors, trimmed
 	indexed     []uint64
 }
@@ -96,6 +100,10 @@ func (c *Clusterer) Stats() *Stats { return c.stats }
 // from this time on.
 func (c *Clusterer) Since(now time.Time) time.Time { return now.Add(-c.opt.Window) }
 
+// Latest is the latest publication time seen: the clock that ages dated
+// stories. Callers persist it to restore the window after a restart.
+func (c *Clusterer) Latest() time.Time { return c.newest }
+
 // Decision is where an article goes and the new state of that story.
 type Decision struct {
 	StoryID    string
@@ -114,30 +122,41 @@ type Snapshot struct {
 	State     []byte // centroid and title score, opaque to callers
 }
 
+// Article is what the clusterer needs to know of an article.
+type Article struct {
+	Features Features
+	Title    string
+	// When is the publication time when Dated, else the ingest time: an
+	// undated article is compared with stories regardless of time, and
+	// does not move a dated story's first and last seen times.
+	When  time.Time
+	Dated bool
+}
+
 // Assign decides the story for an article without changing anything; call
 // Apply with the decision once it is stored. newID is the id a new story
 // would take.
-func (c *Clusterer) Assign(f Features, title string, when time.Time, newID string) Decision {
-	v := c.vectorize(f)
-	best, bestSim := c.best(v, when)
+func (c *Clusterer) Assign(a Article, newID string) Decision {
+	v := c.vectorize(a.Features)
+	best, bestSim := c.best(v, a)
 	if best != nil && bestSim >= c.opt.Threshold {
-		s := c.joined(best, v, title, when, bestSim)
+		s := c.joined(best, v, a, bestSim)
 		return Decision{StoryID: best.id, Similarity: bestSim, Story: s.snapshot()}
 	}
-	s := &story{id: newID, title: title, first: when, last: when, size: 1, centroid: v.clone()}
+	s := &story{id: newID, title: a.Title, first: a.When, last: a.When, size: 1, dated: a.Dated, centroid: v.clone()}
 	return Decision{StoryID: newID, New: true, Story: s.snapshot()}
 }
 
 // Join gives the state a story would have after adding a near-duplicate
-// article: its times widen but its centroid and size do not change, so that a
-// syndicated copy counts once.
-func (c *Clusterer) Join(storyID string, when time.Time) (Snapshot, bool) {
+// article: its times may widen but its centroid and size do not change, so
+// that a syndicated copy counts once.
+func (c *Clusterer) Join(storyID string, a Article) (Snapshot, bool) {
 	s, ok := c.stories[storyID]
 	if !ok {
 		return Snapshot{}, false
 	}
 	cp := *s
-	cp.widen(when)
+	cp.widen(a)
 	return cp.snapshot(), true
 }
 
@@ -148,8 +167,11 @@ func (c *Clusterer) Apply(s Snapshot) error {
 		return err
 	}
 	c.put(st)
-	if st.last.After(c.newest) {
+	if st.dated && st.last.After(c.newest) {
 		c.newest = st.last
+	}
+	if !st.dated && st.last.After(c.newestUndated) {
+		c.newestUndated = st.last
 	}
 	c.sweep()
 	return nil
@@ -168,7 +190,7 @@ func (c *Clusterer) Load(snaps []Snapshot) error {
 // Len reports how many stories are held.
 func (c *Clusterer) Len() int { return len(c.stories) }
 
-func (c *Clusterer) best(v vector, when time.Time) (*story, float64) {
+func (c *Clusterer) best(v vector, a Article) (*story, float64) {
 	seen := map[string]bool{}
 	var cands []string
 	for _, t := range v.strongest(probeTerms) {
@@ -184,7 +206,10 @@ func (c *Clusterer) best(v vector, when time.Time) (*story, float64) {
 	bestSim := 0.0
 	for _, id := range cands {
 		s := c.stories[id]
-		gap := s.distance(when)
+		var gap time.Duration
+		if a.Dated && s.dated {
+			gap = s.distance(a.When)
+		}
 		if gap > c.opt.Window {
 			continue
 		}
@@ -196,25 +221,33 @@ func (c *Clusterer) best(v vector, when time.Time) (*story, float64) {
 	return best, bestSim
 }
 
-func (c *Clusterer) joined(s *story, v vector, title string, when time.Time, sim float64) *story {
+func (c *Clusterer) joined(s *story, v vector, a Article, sim float64) *story {
 	cp := *s
 	cp.centroid = s.centroid.plus(v).trim(centroidTerms)
 	cp.size++
-	cp.widen(when)
+	cp.widen(a)
 	// The representative title is that of the member most like the story as
 	// it stood when the member joined.
-	if title != "" && (sim > cp.titleScore || cp.title == "") {
-		cp.title, cp.titleScore = title, sim
+	if a.Title != "" && (sim > cp.titleScore || cp.title == "") {
+		cp.title, cp.titleScore = a.Title, sim
 	}
 	return &cp
 }
 
-func (s *story) widen(when time.Time) {
-	if when.Before(s.first) {
-		s.first = when
-	}
-	if when.After(s.last) {
-		s.last = when
+// widen stretches the story's time span over a new member. The first dated
+// member replaces the ingest times of undated ones; an undated member
+// stretches only a story without dates.
+func (s *story) widen(a Article) {
+	switch {
+	case a.Dated && !s.dated:
+		s.first, s.last, s.dated = a.When, a.When, true
+	case a.Dated == s.dated:
+		if a.When.Before(s.first) {
+			s.first = a.When
+		}
+		if a.When.After(s.last) {
+			s.last = a.When
+		}
 	}
 }
 
@@ -254,16 +287,23 @@ func (c *Clusterer) unindex(s *story) {
 	}
 }
 
-// sweep drops stories that fell out of the window, at most once per
-// simulated hour so the cost spreads thinly.
+// sweep drops stories that fell out of the window, at most once per hour
+// of each clock so the cost spreads thinly.
 func (c *Clusterer) sweep() {
-	if c.newest.Sub(c.swept) < time.Hour {
+	dated := c.newest.Sub(c.swept) >= time.Hour
+	undated := c.newestUndated.Sub(c.sweptUndated) >= time.Hour
+	if !dated && !undated {
 		return
 	}
-	c.swept = c.newest
-	cutoff := c.newest.Add(-c.opt.Window)
+	if dated {
+		c.swept = c.newest
+	}
+	if undated {
+		c.sweptUndated = c.newestUndated
+	}
+	cutoff, cutoffUndated := c.newest.Add(-c.opt.Window), c.newestUndated.Add(-c.opt.Window)
 	for id, s := range c.stories {
-		if s.last.Before(cutoff) {
+		if (dated && s.dated && s.last.Before(cutoff)) || (undated && !s.dated && s.last.Before(cutoffUndated)) {
 			c.unindex(s)
 			delete(c.stories, id)
 		}
@@ -275,19 +315,28 @@ func (s *story) snapshot() Snapshot {
 		State: s.encode()}
 }
 
-// encode stores the title score and the centroid.
+// encode stores a format byte, the dated flag, the title score and the
+// centroid.
 func (s *story) encode() []byte {
-	buf := binary.LittleEndian.AppendUint64(nil, math.Float64bits(s.titleScore))
+	flags := byte(0)
+	if s.dated {
+		flags = 1
+	}
+	buf := []byte{stateFormat, flags}
+	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(s.titleScore))
 	return append(buf, s.centroid.encode()...)
 }
 
+const stateFormat = 1
+
 func restore(sn Snapshot) (*story, error) {
 	s := &story{id: sn.ID, title: sn.Title, first: sn.FirstSeen, last: sn.LastSeen, size: sn.Size}
-	if len(sn.State) < 8 {
+	if len(sn.State) < 10 || sn.State[0] != stateFormat {
 		return nil, errCorrupt
 	}
-	s.titleScore = math.Float64frombits(binary.LittleEndian.Uint64(sn.State))
-	v, err := decodeVector(sn.State[8:])
+	s.dated = sn.State[1]&1 == 1
+	s.titleScore = math.Float64frombits(binary.LittleEndian.Uint64(sn.State[2:]))
+	v, err := decodeVector(sn.State[10:])
 	if err != nil {
 		return nil, err
 	}

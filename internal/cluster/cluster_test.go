@@ -163,7 +163,7 @@ func clusterDocs(t testing.TB, docs []testDoc, opt Options) []string {
 	c := New(opt, stats)
 	out := make([]string, len(docs))
 	for i, d := range docs {
-		dec := c.Assign(Extract(d.title, d.text), d.title, d.when, fmt.Sprintf("s%d", i))
+		dec := c.Assign(Article{Features: Extract(d.title, d.text), Title: d.title, When: d.when, Dated: true}, fmt.Sprintf("s%d", i))
 		if err := c.Apply(dec.Story); err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +208,7 @@ func TestSnapshotRestores(t *testing.T) {
 	c := New(Options{}, nil)
 	var snaps []Snapshot
 	for i, d := range docs[:4] {
-		dec := c.Assign(Extract(d.title, d.text), d.title, d.when, fmt.Sprintf("s%d", i))
+		dec := c.Assign(Article{Features: Extract(d.title, d.text), Title: d.title, When: d.when, Dated: true}, fmt.Sprintf("s%d", i))
 		if err := c.Apply(dec.Story); err != nil {
 			t.Fatal(err)
 		}
@@ -220,8 +220,9 @@ func TestSnapshotRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := docs[4]
-	a := c.Assign(Extract(d.title, d.text), d.title, d.when, "x")
-	b := c2.Assign(Extract(d.title, d.text), d.title, d.when, "x")
+	art := Article{Features: Extract(d.title, d.text), Title: d.title, When: d.when, Dated: true}
+	a := c.Assign(art, "x")
+	b := c2.Assign(art, "x")
 	if a.StoryID != b.StoryID || a.Similarity != b.Similarity {
 		t.Errorf("restored clusterer decided %s/%.4f, original %s/%.4f", b.StoryID, b.Similarity, a.StoryID, a.Similarity)
 	}

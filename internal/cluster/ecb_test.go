@@ -72,7 +72,7 @@ func runECB(docs []ecbDoc, opt Options) evaluate.Scores {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i, d := range docs {
 		title, _, _ := strings.Cut(d.Text, "\n")
-		dec := c.Assign(feats[i], title, now, fmt.Sprintf("s%04d", i))
+		dec := c.Assign(Article{Features: feats[i], Title: title, When: now}, fmt.Sprintf("s%04d", i))
 		if err := c.Apply(dec.Story); err != nil {
 			panic(err)
 		}
@@ -94,6 +94,18 @@ func TestECBPlusDev(t *testing.T) {
 			for _, nb := range []float64{1, 1.5, 2, 3} {
 				t.Logf("th=%.2f nb=%.1f %v", th, nb, runECB(docs, Options{Threshold: th, NameBoost: nb}))
 			}
+		}
+	}
+}
+
+func TestECBTuneIDF(t *testing.T) {
+	if os.Getenv("PARALLAX_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	docs := loadECB(t)
+	for _, th := range []float64{0.20, 0.22, 0.24, 0.26} {
+		for _, nb := range []float64{1.5, 2, 2.5} {
+			t.Logf("th=%.2f nb=%.1f %v", th, nb, runECB(docs, Options{Threshold: th, NameBoost: nb}))
 		}
 	}
 }

@@ -52,6 +52,10 @@ type Store interface {
 	// Committing an article whose ContentHash is already stored returns an
 	// error wrapping ErrDuplicate and changes nothing.
 	Commit(ctx context.Context, c *Commit) (int64, error)
+	// CommitAll commits several articles in one transaction, in order, and
+	// sets each Article.Seq: all are stored, or (on any error, ErrDuplicate
+	// included) none. Later commits may update the story of earlier ones.
+	CommitAll(ctx context.Context, cs []*Commit) error
 
 	// --- read side ---
 
@@ -116,6 +120,7 @@ type StoryState struct {
 // DedupCandidate is a stored article that may be a near-copy.
 type DedupCandidate struct {
 	ArticleID   string
+	StoryID     string
 	DuplicateOf string // set when the candidate is itself a copy
 	Signature   []uint64
 	When        time.Time
