@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,11 +192,13 @@ func labelledJSONL(path string) ([]*news.Document, []string, error) {
 			}
 			docs, gold = append(docs, d), append(gold, label)
 		}
+		if err == io.EOF {
+			return docs, gold, nil
+		}
 		if err != nil {
-			break
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	return docs, gold, nil
 }
 
 func firstNonEmpty(s ...string) string {

@@ -272,3 +272,72 @@ func TestDemoPrintsOneStoryPerEvent(t *testing.T) {
 		t.Errorf("demo printed %v stories, the corpus has %d events\n%s", m, len(events), r.stdout)
 	}
 }
+
+func TestStorySearchAndStories(t *testing.T) {
+	dir, data := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.txt": goodArticle,
+		"b.txt": "Title: Calder dockers vow to stay out until pay offer improves\nSource: Second Paper\nPublished: 2026-03-02T11:00:00Z\n\n" +
+			"Striking dock workers at the port of Calder said on Monday they would stay out until the port authority improved its pay offer.\n\n" +
+			"Union leader Maren Holt said members had waited eleven months for an answer and that 14 ships were now waiting offshore.\n",
+		"c.txt": "Title: Orchestra names new conductor\nSource: Test Gazette\nPublished: 2026-03-03T10:00:00Z\n\n" +
+			"The city orchestra named Ilse Brandt as its principal conductor, the first woman to hold the post in its 90-year history.\n",
+	})
+	if r := parallax(t, "", nil, "ingest", "--data", data, dir); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	list := parallax(t, "", nil, "stories", "--data", data)
+	if !strings.Contains(list.stdout, "Orchestra names new conductor") || strings.Count(list.stdout, "\n") != 3 {
+		t.Fatalf("stories: want a header and 2 stories (the two strike articles share one):\n%s", list.stdout)
+	}
+	// The strike story: both outlets.
+	var out struct {
+		Stories []storyListing `json:"stories"`
+	}
+	json.Unmarshal([]byte(parallax(t, "", nil, "stories", "--data", data, "--json").stdout), &out)
+	var strike storyListing
+	for _, s := range out.Stories {
+		if s.ArticleCount == 2 {
+			strike = s
+		}
+	}
+	if len(strike.Outlets) != 2 {
+		t.Fatalf("no two-outlet story in %+v", out.Stories)
+	}
+	r := parallax(t, "", nil, "story", "--data", data, strike.ID)
+	for _, want := range []string{"Test Gazette", "Second Paper", "Articles (2)", "Quotes (0)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("story output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if r := parallax(t, "", nil, "story", "--data", data, "nosuchstory"); r.code != 1 || !strings.Contains(r.stderr, "no story") {
+		t.Errorf("unknown story: %+v", r)
+	}
+	tests := []struct {
+		query string
+		want  []string
+		not   []string
+	}{
+		{"dock workers", []string{"Harbour cranes"}, []string{"Orchestra"}},
+		{`"principal conductor"`, []string{"Orchestra"}, []string{"Harbour"}},
+		{"conductor OR offshore", []string{"Orchestra", "Calder dockers"}, nil},
+		{"Calder -offshore", []string{"Harbour cranes"}, []string{"Calder dockers"}},
+	}
+	for _, tt := range tests {
+		r := parallax(t, "", nil, "search", "--data", data, tt.query)
+		if r.code != 0 {
+			t.Errorf("search %s: %+v", tt.query, r)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("search %s: %q missing from\n%s", tt.query, w, r.stdout)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(r.stdout, n) {
+				t.Errorf("search %s: %q should not match:\n%s", tt.query, n, r.stdout)
+			}
+		}
+	}
+}

@@ -39,6 +39,11 @@ var timeLayouts = []string{
 	"2 Jan 2006",
 	"2 January 2006 15:04",
 	"2 January 2006",
+	"Monday, 2 January 2006 3:04 PM MST",
+	"Monday, 2 January 2006 3:04 PM",
+	"Monday, 2 January 2006 15:04",
+	"2 January 2006 3:04 PM MST",
+	"2 January 2006 3:04 PM",
 	"Monday, 2 January 2006",
 	"January 2, 2006 3:04 PM MST",
 	"January 2, 2006 3:04 PM",
@@ -66,10 +71,33 @@ func ParseTime(s string) (time.Time, error) {
 	norm := normaliseTime(s)
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, norm); err == nil {
-			return t, nil
+			return fixZone(t), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
+}
+
+// zoneOffsets are the standard offsets of zone abbreviations common in news
+// (source: the IANA time zone database's abbreviations). time.Parse knows
+// an abbreviation's offset only when it is the local zone's; otherwise it
+// reads the time as UTC, which would shift "9:04 PM EST" by five hours.
+var zoneOffsets = map[string]int{
+	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3, "BST": 1, "IST": 1,
+	"WET": 0, "WEST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9,
+	"HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11, "ACST": 9, "AWST": 8, "NZST": 12, "NZDT": 13,
+}
+
+// fixZone gives a time parsed with an abbreviation the offset it stands for.
+func fixZone(t time.Time) time.Time {
+	name, off := t.Zone()
+	h, ok := zoneOffsets[name]
+	if !ok || off != 0 {
+		return t
+	}
+	// Same wall clock, in the abbreviation's offset.
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(),
+		time.FixedZone(name, h*3600))
 }
 
 func normaliseTime(s string) string {

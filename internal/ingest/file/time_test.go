@@ -42,6 +42,9 @@ func TestParseTime(t *testing.T) {
 		{"Mar 14, 2025 3:04pm", utc(2025, 3, 14, 15, 4, 0)},
 		{"March 14, 2025 at 9:05 a.m.", utc(2025, 3, 14, 9, 5, 0)},
 		{"March 14, 2025 15:04", utc(2025, 3, 14, 15, 4, 0)},
+		{"Fri, 14 Mar 2025 09:30:00 EST", utc(2025, 3, 14, 14, 30, 0)},
+		{"Fri, 14 Mar 2025 09:30:00 CEST", utc(2025, 3, 14, 7, 30, 0)},
+		{"Tuesday, 2 December 2025 9:04 PM EST", utc(2025, 12, 3, 2, 4, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
