@@ -22,6 +22,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	every := f.Int("report", 10000, "report the rate every this many articles")
 	batch := f.Int("batch", 1000, "articles per pipeline batch")
 	cpuprofile := f.String("cpuprofile", "", "write a CPU profile to this file")
+	skip := f.Int("skip", 0, "generate and drop this many articles first (to continue a store made by an earlier run with --data)")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -51,6 +52,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	defer closeAll()
 	gen := synth.New(synth.Options{ArticleBytes: *size})
+	for range *skip {
+		gen.Next()
+	}
 	fmt.Fprintf(e.stdout, "Go %s, GOMAXPROCS=%d, %d-byte articles, batches of %d, data in %s\n\n",
 		runtime.Version(), runtime.GOMAXPROCS(0), *size, *batch, dir)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -52,12 +52,12 @@ func TestClean(t *testing.T) {
 		},
 		{
 			name: "app prompts and site name before the title",
-			in: "Read all your favourite papers.\nOne subscription.\nStart reading\nThe Coastal Herald\nThe Coastal Herald\nNews\nHerald Staff\n\n" +
+			in: "Read all your favourite papers.\nOne subscription.\nOpen the app\nThe Coastal Herald\nThe Coastal Herald\nNews\nHerald Staff\n\n" +
 				"Eastern Pier to Close for Six Weeks of Repairs\n\n" + p1 + "\n\n" + p2,
 			wantTitle: "Eastern Pier to Close for Six Weeks of Repairs",
 			keep:      []string{p1, p2},
 			drop: map[string]string{"Read all your favourite papers.": "head", "One subscription.": "",
-				"Start reading": "prompt", "The Coastal Herald": "head", "News": "head", "Herald Staff": "head"},
+				"Open the app": "prompt", "The Coastal Herald": "head", "News": "head", "Herald Staff": "head"},
 		},
 		{
 			name:      "teasers cut off with an ellipsis",

@@ -39,9 +39,9 @@ var strongPrompts = []string{
 // weakPrompts mark a short line as a prompt only when it does not read as
 // a sentence: "Most Read" is a widget, "the most read paper" is prose.
 var weakPrompts = []string{
-	"subscribe", "subscription", "subscribers", "sign up", "already a member", "become a member",
-	"start reading", "newsletter", "newsletters", "login", "register",
-	"app store", "google play", "free trial", "days free", "month free", "keep reading",
+	"subscribe", "subscription", "subscribers", "sign up", "become a member",
+	"newsletter", "newsletters", "login", "register",
+	"app store", "google play", "free trial", "month free", "keep reading",
 	"read the rest", "unlimited access", "make a donation", "donate", "advertisement",
 	"advertising", "sponsored", "sponsored content", "paid content", "partner content",
 	"ad feedback", "follow us", "share this", "share on", "share via", "share article",
@@ -52,7 +52,7 @@ var weakPrompts = []string{
 	"view comments", "show comments", "leave a comment", "post a comment", "comments are closed",
 	"report an error", "report a correction", "contact us", "about us", "see all", "view all",
 	"load more", "show more", "watch now", "watch live", "listen now", "play video",
-	"video player", "top stories", "our picks", "editor's picks", "editors' picks", "most read",
+	"video player", "top stories", "editor's picks", "editors' picks", "most read",
 	"most popular", "most viewed", "trending now", "you may also like", "you might also like",
 	"recommended for you", "more stories", "related stories", "related articles",
 	"related coverage", "related content", "more from", "more news", "latest news",

@@ -19,9 +19,11 @@
 package cluster
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -58,6 +60,7 @@ const (
 	centroidTerms = 300 // terms kept per story centroid
 	probeTerms    = 24  // strongest article terms used to find candidates
 	indexTerms    = 48  // strongest centroid terms a story is indexed under
+	maxCandidates = 40  // stories compared in full with an article
 )
 
 // Clusterer holds the recent stories and the term statistics.
@@ -191,17 +194,29 @@ func (c *Clusterer) Load(snaps []Snapshot) error {
 func (c *Clusterer) Len() int { return len(c.stories) }
 
 func (c *Clusterer) best(v vector, a Article) (*story, float64) {
-	seen := map[string]bool{}
-	var cands []string
-	for _, t := range v.strongest(probeTerms) {
-		for _, id := range c.index[t] {
-			if !seen[id] {
-				seen[id] = true
-				cands = append(cands, id)
-			}
+	// Candidates are the stories indexed under the article's strongest
+	// terms, ranked by the weight of the terms they share; only the best
+	// ranked are compared in full, so the cost per article stays bounded
+	// however many stories the window holds.
+	score := map[string]float64{}
+	for _, i := range v.top(probeTerms) {
+		for _, id := range c.index[v.keys[i]] {
+			score[id] += v.vals[i]
 		}
 	}
-	slices.Sort(cands)
+	cands := make([]string, 0, len(score))
+	for id := range score {
+		cands = append(cands, id)
+	}
+	slices.SortFunc(cands, func(x, y string) int {
+		if d := cmp.Compare(score[y], score[x]); d != 0 {
+			return d
+		}
+		return strings.Compare(x, y)
+	})
+	if len(cands) > maxCandidates {
+		cands = cands[:maxCandidates]
+	}
 	var best *story
 	bestSim := 0.0
 	for _, id := range cands {
