@@ -228,7 +228,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []*news.Document, report fun
 // groupSize is how many articles are committed in one transaction: enough
 // to spread the cost of a commit, few enough that a crash loses little work
 // (and nothing that was reported stored).
-const groupSize = 64
+const groupSize = 256
 
 // errStore marks a failure of the store, as opposed to one of the input.
 var errStore = errors.New("store failed")

@@ -44,7 +44,7 @@ func forChunks(keys []uint64, fn func(args []any) error) error {
 // hash, or news.ErrNotFound.
 func (db *DB) ArticleIDByHash(ctx context.Context, hash string) (string, error) {
 	var id string
-	err := db.reader.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_hash = ?", hash).Scan(&id)
+	err := db.writer.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_hash = ?", hash).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("article with hash %s: %w", hash, news.ErrNotFound)
 	}
@@ -107,7 +107,8 @@ func (db *DB) DedupCandidates(ctx context.Context, bandKeys []uint64) ([]store.D
 	seen := map[int64]bool{}
 	var all []found
 	err := forChunks(bandKeys, func(args []any) error {
-		rows, err := db.reader.QueryContext(ctx, `SELECT a.seq, a.id, a.story_id, a.duplicate_of, a.signature, a.published, a.ingested
+		// On the writer, like ArticleIDByHash: its cache holds the band index.
+		rows, err := db.writer.QueryContext(ctx, `SELECT a.seq, a.id, a.story_id, a.duplicate_of, a.signature, a.published, a.ingested
 			FROM articles a
 			WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key IN (`+placeholders(len(args))+`))
 			ORDER BY a.seq`, args...)

@@ -43,6 +43,7 @@ const busyTimeoutMS = 10000
 const (
 	writerCacheKiB = 64 << 10
 	readerCacheKiB = 8 << 10
+	mmapBytes      = 1 << 30
 )
 
 // DB is a Parallax store on a SQLite file. It is safe for concurrent use.
@@ -114,6 +115,9 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(ON)")
+	// Read the database through a memory map: page reads become memory
+	// loads instead of read system calls.
+	q.Add("_pragma", fmt.Sprintf("mmap_size(%d)", mmapBytes))
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 		q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", readerCacheKiB))

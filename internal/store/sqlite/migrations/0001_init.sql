@@ -60,7 +60,7 @@ CREATE TABLE minhash_bands (
     band_key    INTEGER,
     article_seq INTEGER,
     PRIMARY KEY (band_key, article_seq)
-);
+) WITHOUT ROWID;
 
 -- How many articles of each source contributed line statistics, and in how
 -- many of them each line key occurred.
@@ -73,7 +73,7 @@ CREATE TABLE source_lines (
     line_key INTEGER,
     articles INTEGER,
     PRIMARY KEY (source, line_key)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
