@@ -85,6 +85,27 @@ func TestExampleClustering(t *testing.T) {
 	}
 }
 
+// TestClusteringWeek scores the clustering of testdata/clustering-week: an
+// invented feed of three days, mostly single-outlet events, with deliberate
+// near-miss events (see its README). The floor sits just under the measured
+// figure so a regression fails.
+func TestClusteringWeek(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "clustering-week")
+	r := parallax(t, "", nil, "eval", "cluster", "--labels", filepath.Join(dir, "labels.tsv"), dir)
+	if r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	m := f1Line.FindStringSubmatch(r.stdout)
+	if m == nil {
+		t.Fatalf("no F1 in %q", r.stdout)
+	}
+	f1, _ := strconv.ParseFloat(m[1], 64)
+	t.Logf("clustering week: %s", strings.TrimSpace(r.stdout))
+	if f1 < 0.91 {
+		t.Errorf("clustering-week B-cubed F1 %.4f below 0.91", f1)
+	}
+}
+
 // sharedDir finds ../shared beside the repository root, or skips.
 func sharedDir(t testing.TB) string {
 	s, err := filepath.Abs(filepath.Join("..", "..", "..", "shared"))

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax/examples"
+	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/evaluate"
 	"github.com/parallax-news/parallax/internal/ingest/file"
 	"github.com/parallax-news/parallax/internal/news"
@@ -27,6 +29,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	labels := f.String("labels", "", "TSV of path (relative to DIR) and gold label")
 	useExamples := f.Bool("examples", false, "score the bundled example corpus")
 	verbose := f.Bool("v", false, "print each predicted story with its members' gold labels")
+	var copt cluster.Options
+	f.Float64Var(&copt.Threshold, "threshold", 0, "clustering threshold to try (0: the default)")
+	f.Float64Var(&copt.NameBoost, "name-boost", 0, "weight of names over words to try (0: the default)")
+	f.DurationVar(&copt.HalfLife, "half-life", 0, "time distance that halves similarity, to try (0: the default)")
 	if len(args) > 0 && args[0] == "cluster" {
 		args = args[1:]
 	} else if len(args) == 0 || (args[0] != "-h" && args[0] != "--help" && args[0] != "-help") {
@@ -67,7 +73,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	p, st, closeAll, err := openPipeline(ctx, e, filepath.Join(work, "data"))
+	p, st, closeAll, err := openPipelineWith(ctx, e, filepath.Join(work, "data"), copt)
 	if err != nil {
 		return err
 	}
@@ -122,9 +128,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// labelledFolder reads the files a TSV names, relative to dir, with their labels.
+// labelledFolder reads the files a TSV names, relative to dir, with their
+// labels; other files in dir (a README, the TSV itself) are not read.
 func labelledFolder(ctx context.Context, dir string, tsv []byte) ([]*news.Document, []string, error) {
 	labels := map[string]string{}
+	var paths []string
 	sc := bufio.NewScanner(bytes.NewReader(tsv))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -135,25 +143,23 @@ func labelledFolder(ctx context.Context, dir string, tsv []byte) ([]*news.Docume
 		if !ok {
 			return nil, nil, fmt.Errorf("labels line %d: want path<TAB>label", n)
 		}
-		labels[filepath.Join(dir, filepath.FromSlash(path))] = strings.TrimSpace(label)
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		labels[p] = strings.TrimSpace(label)
+		paths = append(paths, p)
 	}
 	var docs []*news.Document
 	var gold []string
 	var bad []error
-	err := file.Read(ctx, []string{dir}, nil, file.Options{}, func(d *news.Document, err error) error {
+	err := file.Read(ctx, paths, nil, file.Options{}, func(d *news.Document, err error) error {
 		if err != nil {
 			bad = append(bad, err)
 			return nil
 		}
-		label, ok := labels[d.Origin]
-		if !ok {
-			return fmt.Errorf("%s has no label", d.Origin)
-		}
-		docs, gold = append(docs, d), append(gold, label)
+		docs, gold = append(docs, d), append(gold, labels[d.Origin])
 		return nil
 	})
 	if err == nil && len(bad) > 0 {
-		err = fmt.Errorf("reading %s: %v", dir, bad[0])
+		err = fmt.Errorf("reading %s: %v", dir, errors.Join(bad...))
 	}
 	return docs, gold, err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
@@ -22,11 +23,16 @@ func openStore(ctx context.Context, dir string) (store.Store, error) {
 
 // openPipeline opens the store and a pipeline over it; close releases both.
 func openPipeline(ctx context.Context, e *env, dir string) (p *pipeline.Pipeline, st store.Store, closeAll func() error, err error) {
+	return openPipelineWith(ctx, e, dir, cluster.Options{})
+}
+
+// openPipelineWith is openPipeline with clustering options to try.
+func openPipelineWith(ctx context.Context, e *env, dir string, copt cluster.Options) (p *pipeline.Pipeline, st store.Store, closeAll func() error, err error) {
 	st, err = openStore(ctx, dir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	p, err = pipeline.Open(ctx, st, pipeline.Options{Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: logLevel(e)}))})
+	p, err = pipeline.Open(ctx, st, pipeline.Options{Cluster: copt, Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: logLevel(e)}))})
 	if err != nil {
 		st.Close()
 		return nil, nil, nil, err

@@ -42,13 +42,13 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Threshold == 0 {
-		o.Threshold = 0.24
+		o.Threshold = 0.22
 	}
 	if o.Window == 0 {
 		o.Window = 7 * 24 * time.Hour
 	}
 	if o.HalfLife == 0 {
-		o.HalfLife = 4 * 24 * time.Hour
+		o.HalfLife = 48 * time.Hour
 	}
 	if o.NameBoost == 0 {
 		o.NameBoost = 2
