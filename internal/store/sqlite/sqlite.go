@@ -41,7 +41,7 @@ const busyTimeoutMS = 10000
 // The writer's cache holds the index pages every Commit touches at random
 // (band and line keys), so it is the one worth making large.
 const (
-	writerCacheKiB = 256 << 10
+	writerCacheKiB = 64 << 10
 	readerCacheKiB = 8 << 10
 	mmapBytes      = 1 << 30
 )
