@@ -34,8 +34,11 @@ import (
 // Options configure a pipeline. Zero values take the defaults.
 type Options struct {
 	Cluster cluster.Options
-	Logger  *slog.Logger
-	Now     func() time.Time // the clock; time.Now by default
+	// DedupWindow is how many of the latest articles a new one is checked
+	// against for near-duplicates; 0 means dedup.DefaultCapacity.
+	DedupWindow int
+	Logger      *slog.Logger
+	Now         func() time.Time // the clock; time.Now by default
 }
 
 // Status is what became of one document.
@@ -63,6 +66,7 @@ type Pipeline struct {
 	st      store.Store
 	cl      *cluster.Clusterer
 	dd      *dedup.Hasher
+	recent  *dedup.Index // near-duplicate candidates: the latest articles
 	log     *slog.Logger
 	now     func() time.Time
 	lastSeq int64 // the last Seq committed
@@ -77,6 +81,10 @@ const statsKey = "cluster_stats"
 // recent enough to be joined.
 func Open(ctx context.Context, st store.Store, opt Options) (*Pipeline, error) {
 	p := &Pipeline{st: st, dd: dedup.New(dedup.Options{}), log: opt.Logger, now: opt.Now}
+	if opt.DedupWindow <= 0 {
+		opt.DedupWindow = dedup.DefaultCapacity
+	}
+	p.recent = dedup.NewIndex(p.dd, opt.DedupWindow)
 	if p.log == nil {
 		p.log = slog.New(slog.DiscardHandler)
 	}
@@ -111,6 +119,13 @@ func Open(ctx context.Context, st store.Store, opt Options) (*Pipeline, error) {
 		return nil, err
 	}
 	p.cl = cluster.New(opt.Cluster, stats)
+	recent, err := st.RecentSignatures(ctx, opt.DedupWindow)
+	if err != nil {
+		return nil, fmt.Errorf("restore duplicate index: %w", err)
+	}
+	for _, c := range recent {
+		p.recent.Add(dedup.Ref{Seq: c.Seq, ID: c.ArticleID, StoryID: c.StoryID, DuplicateOf: c.DuplicateOf, Signature: c.Signature})
+	}
 	latest, err := st.Stories(ctx, store.ListOptions{Limit: 1})
 	if err != nil {
 		return nil, err
@@ -206,7 +221,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []*news.Document, report fun
 		if err := ctx.Err(); err != nil {
 			return errors.Join(err, p.flush(ctx, g, report))
 		}
-		res, c := p.place(ctx, it, g)
+		res, c := p.place(it, g)
 		if c == nil {
 			if res.Err != nil && res.Status == StatusFailed && errors.Is(res.Err, errStore) {
 				p.broken = res.Err
@@ -215,7 +230,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []*news.Document, report fun
 			report(res)
 			continue
 		}
-		g.add(c, res)
+		g.add(c, p.dd.BandKeys(c.Signature), res)
 		if len(g.commits) >= groupSize {
 			if err := p.flush(ctx, g, report); err != nil {
 				return err
@@ -242,12 +257,12 @@ type group struct {
 	bands   map[uint64][]int  // LSH band key -> positions in commits
 }
 
-func (g *group) add(c *store.Commit, r Result) {
+func (g *group) add(c *store.Commit, bandKeys []uint64, r Result) {
 	if g.hashes == nil {
 		g.hashes, g.bands = map[string]string{}, map[uint64][]int{}
 	}
 	g.hashes[c.Article.ContentHash] = c.Article.ID
-	for _, k := range c.BandKeys {
+	for _, k := range bandKeys {
 		g.bands[k] = append(g.bands[k], len(g.commits))
 	}
 	g.commits = append(g.commits, c)
@@ -265,7 +280,10 @@ func (p *Pipeline) flush(ctx context.Context, g *group, report func(Result)) err
 		return p.broken
 	}
 	for i, r := range g.results {
-		p.lastSeq = g.commits[i].Article.Seq
+		c := g.commits[i]
+		p.lastSeq = c.Article.Seq
+		p.recent.Add(dedup.Ref{Seq: c.Article.Seq, ID: c.Article.ID, StoryID: c.Article.StoryID,
+			DuplicateOf: c.Article.DuplicateOf, Signature: c.Signature})
 		p.log.Debug("stored", "origin", r.Origin, "article", r.ArticleID, "story", r.StoryID)
 		report(r)
 	}
@@ -372,7 +390,7 @@ func fill(dst *string, v string) {
 // place checks an article for duplicates and finds its story. It returns
 // the commit to make, or nil with the result when there is nothing to store
 // (an exact duplicate) or the store failed (Err wraps errStore).
-func (p *Pipeline) place(ctx context.Context, it *item, g *group) (Result, *store.Commit) {
+func (p *Pipeline) place(it *item, g *group) (Result, *store.Commit) {
 	a := it.article
 	a.Ingested = p.now().UTC()
 	if id, ok := g.hashes[a.ContentHash]; ok {
@@ -382,10 +400,7 @@ func (p *Pipeline) place(ctx context.Context, it *item, g *group) (Result, *stor
 	// Near-duplicates: a syndicated copy joins the story of its original.
 	sig := p.dd.Signature(a.Text)
 	bands := p.dd.BandKeys(sig)
-	orig, err := p.nearDuplicate(ctx, sig, bands, g)
-	if err != nil {
-		return Result{Origin: it.doc.Origin, Status: StatusFailed, Err: fmt.Errorf("%w: %w", errStore, err)}, nil
-	}
+	orig := p.nearDuplicate(sig, bands, g)
 	ca := cluster.Article{Features: it.features, Title: a.Title, When: it.when, Dated: it.dated}
 	var dec cluster.Decision
 	joined := false
@@ -408,7 +423,7 @@ func (p *Pipeline) place(ctx context.Context, it *item, g *group) (Result, *stor
 	}
 	p.log.Debug("placed", "origin", it.doc.Origin, "story", a.StoryID, "new_story", dec.New,
 		"similarity", dec.Similarity, "duplicate_of", a.DuplicateOf)
-	c := &store.Commit{Article: a, Features: it.features.Encode(), Signature: sig, BandKeys: bands,
+	c := &store.Commit{Article: a, Features: it.features.Encode(), Signature: sig,
 		LineKeys: it.lineKeys, Story: stateOf(dec.Story)}
 	return Result{Origin: it.doc.Origin, Status: StatusNew, ArticleID: a.ID, StoryID: a.StoryID, DuplicateOf: a.DuplicateOf}, c
 }
@@ -416,14 +431,11 @@ func (p *Pipeline) place(ctx context.Context, it *item, g *group) (Result, *stor
 // original identifies the article a near-duplicate copies.
 type original struct{ id, story string }
 
-// nearDuplicate returns the original the text copies, if any, among stored
-// articles and those of the uncommitted group: the most similar, ties to the
-// smaller id. A copy of a copy links to the first original.
-func (p *Pipeline) nearDuplicate(ctx context.Context, sig, bands []uint64, g *group) (*original, error) {
-	cands, err := p.st.DedupCandidates(ctx, bands)
-	if err != nil {
-		return nil, err
-	}
+// nearDuplicate returns the original the text copies, if any, among the
+// latest stored articles and those of the uncommitted group: the most
+// similar, ties to the smaller id. A copy of a copy links to the first
+// original.
+func (p *Pipeline) nearDuplicate(sig, bands []uint64, g *group) *original {
 	var best *original
 	bestSim := 0.0
 	consider := func(id, dupOf, story string, other []uint64) {
@@ -438,8 +450,8 @@ func (p *Pipeline) nearDuplicate(ctx context.Context, sig, bands []uint64, g *gr
 			best, bestSim = &original{id: id, story: story}, sim
 		}
 	}
-	for _, c := range cands {
-		consider(c.ArticleID, c.DuplicateOf, c.StoryID, c.Signature)
+	for _, r := range p.recent.Candidates(bands) {
+		consider(r.ID, r.DuplicateOf, r.StoryID, r.Signature)
 	}
 	seen := map[int]bool{}
 	for _, k := range bands {
@@ -451,7 +463,7 @@ func (p *Pipeline) nearDuplicate(ctx context.Context, sig, bands []uint64, g *gr
 			}
 		}
 	}
-	return best, nil
+	return best
 }
 
 func (p *Pipeline) saveStats(ctx context.Context) error {

@@ -185,3 +185,27 @@ func TestRestartContinuesStories(t *testing.T) {
 		}
 	}
 }
+
+func TestNearCopyAfterRestartIsLinked(t *testing.T) {
+	dir := t.TempDir()
+	st := openStore(t, dir)
+	p, err := Open(context.Background(), st, Options{Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := ingest(t, p, []*news.Document{doc("wire.txt", "Wire", "2026-04-30T08:00:00Z", wire)})
+	if err := p.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	// A new process: the duplicate index is rebuilt from the store.
+	p2, err := Open(context.Background(), openStore(t, dir), Options{Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyText := strings.Replace(wire, "Engineers at the Kessel dam", "Engineers at Kessel dam", 1)
+	res := ingest(t, p2, []*news.Document{doc("copy.txt", "Local Paper", "2026-04-30T10:00:00Z", copyText)})
+	if res[0].DuplicateOf != first[0].ArticleID || res[0].StoryID != first[0].StoryID {
+		t.Errorf("copy after restart: duplicate_of %q story %q; want %q and %q", res[0].DuplicateOf, res[0].StoryID, first[0].ArticleID, first[0].StoryID)
+	}
+}

@@ -30,9 +30,10 @@ type Store interface {
 	// occurs. Keys never seen are absent from the map.
 	LineCounts(ctx context.Context, source string, keys []uint64) (articles int, counts map[uint64]int, err error)
 
-	// DedupCandidates returns the stored articles sharing at least one LSH
-	// band key with keys, with their MinHash signatures.
-	DedupCandidates(ctx context.Context, bandKeys []uint64) ([]DedupCandidate, error)
+	// RecentSignatures returns the MinHash signatures of the n most recently
+	// stored articles (by Seq), oldest first: the duplicate detector's index
+	// is rebuilt from them at start.
+	RecentSignatures(ctx context.Context, n int) ([]DedupCandidate, error)
 
 	// RecentStories returns the clustering state of every story whose last
 	// article is at or after since, ordered by story id.
@@ -93,10 +94,9 @@ type Commit struct {
 
 	// Features is the article's clustering feature vector (opaque).
 	Features []byte
-	// Signature is the article's MinHash signature and BandKeys its LSH
-	// band keys, for duplicate detection.
+	// Signature is the article's MinHash signature, for duplicate
+	// detection.
 	Signature []uint64
-	BandKeys  []uint64
 
 	// LineKeys are the distinct line keys of the article's raw text, added
 	// to its source's line statistics. Empty when the source is unknown.
@@ -117,8 +117,9 @@ type StoryState struct {
 	State     []byte // clustering centroid, opaque
 }
 
-// DedupCandidate is a stored article that may be a near-copy.
+// DedupCandidate is a stored article as the duplicate detector sees it.
 type DedupCandidate struct {
+	Seq         int64
 	ArticleID   string
 	StoryID     string
 	DuplicateOf string // set when the candidate is itself a copy

@@ -26,8 +26,8 @@ func fixture(tb testing.TB) (title, text string) {
 }
 
 // commitGen makes realistic commits: the fixture's size and shape, keys and
-// state of the sizes the pipeline produces (32 LSH band keys, a 128-value
-// MinHash signature, 60 line keys, a 1 KB feature vector).
+// state of the sizes the pipeline produces (a 128-value MinHash signature,
+// 60 line keys, a 1 KB feature vector).
 type commitGen struct {
 	rng         *rand.Rand
 	title, text string
@@ -82,7 +82,6 @@ func (g *commitGen) next(text string) *store.Commit {
 		},
 		Features:  features,
 		Signature: g.keys(128),
-		BandKeys:  g.keys(32),
 		LineKeys:  g.keys(60),
 		Story: store.StoryState{
 			ID: storyID, Title: g.title, FirstSeen: at.Add(-time.Hour), LastSeen: at,
@@ -91,8 +90,8 @@ func (g *commitGen) next(text string) *store.Commit {
 	}
 }
 
-// BenchmarkCommit measures one Commit of a 5 KB article with 32 band keys
-// and 60 line keys into a file-backed store.
+// BenchmarkCommit measures one Commit of a 5 KB article with 60 line keys
+// into a file-backed store.
 func BenchmarkCommit(b *testing.B) {
 	db := openTest(b)
 	g := newCommitGen(b)
@@ -127,5 +126,33 @@ func BenchmarkSearch(b *testing.B) {
 			b.Fatalf("no hits for %q", queries[i%len(queries)])
 		}
 		i++
+	}
+}
+
+// BenchmarkRecentSignatures measures reading back the signatures of the
+// newest 2,000 of 5,000 stored 5 KB articles, as the pipeline does at start.
+func BenchmarkRecentSignatures(b *testing.B) {
+	db := openTest(b)
+	g := newCommitGen(b)
+	ctx := context.Background()
+	cs := make([]*store.Commit, 0, 100)
+	for range 50 {
+		cs = cs[:0]
+		for range 100 {
+			cs = append(cs, g.next(g.text))
+		}
+		if err := db.CommitAll(ctx, cs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		got, err := db.RecentSignatures(ctx, 2000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) != 2000 {
+			b.Fatalf("got %d signatures, want 2000", len(got))
+		}
 	}
 }

@@ -61,14 +61,13 @@ func (s *writeStmts) close() error {
 
 // Multi-row inserts are cut into chunks of at most batchRows rows; a
 // statement for each row count met is prepared once and kept, so an
-// article's 32 band keys are one statement execution, not 32.
+// article's 60 line keys are one statement execution, not 60.
 const batchRows = 128
 
 type batchKind int
 
 const (
-	bandBatch batchKind = iota // (band_key, article_seq)
-	lineBatch                  // (source, line_key) upserts
+	lineBatch batchKind = iota // (source, line_key) upserts
 )
 
 type batchKey struct {
@@ -79,12 +78,6 @@ type batchKey struct {
 func batchSQL(k batchKey) string {
 	var b strings.Builder
 	switch k.kind {
-	case bandBatch:
-		b.WriteString("INSERT INTO minhash_bands (band_key, article_seq) VALUES ")
-		writeRows(&b, k.rows, "(?, ?)")
-		// Keys are deduplicated before, so this never fires; it is there so
-		// that the statement cannot abort (see 0001_init.sql).
-		b.WriteString(" ON CONFLICT DO NOTHING")
 	case lineBatch:
 		b.WriteString("INSERT INTO source_lines (source, line_key, articles) VALUES ")
 		writeRows(&b, k.rows, "(?, ?, 1)")
@@ -215,15 +208,10 @@ func (db *DB) commitAll(ctx context.Context, cs []*store.Commit) error {
 	}
 	// Statements for every row count met are prepared before the
 	// transaction (the writer's only connection is busy during it).
-	bands := make([][]uint64, len(cs))
 	lines := make([][]uint64, len(cs))
 	for i, c := range cs {
-		bands[i] = dedupKeys(c.BandKeys)
 		if c.Article.Source != "" {
 			lines[i] = dedupKeys(c.LineKeys)
-		}
-		if err := db.prepareBatches(ctx, bandBatch, len(bands[i])); err != nil {
-			return err
 		}
 		if err := db.prepareBatches(ctx, lineBatch, len(lines[i])); err != nil {
 			return err
@@ -237,7 +225,7 @@ func (db *DB) commitAll(ctx context.Context, cs []*store.Commit) error {
 	defer tx.Rollback()
 	seqs := make([]int64, len(cs))
 	for i, c := range cs {
-		if seqs[i], err = db.commitOne(ctx, tx, c, bands[i], lines[i]); err != nil {
+		if seqs[i], err = db.commitOne(ctx, tx, c, lines[i]); err != nil {
 			return err
 		}
 	}
@@ -261,7 +249,7 @@ func (db *DB) commitAll(ctx context.Context, cs []*store.Commit) error {
 }
 
 // commitOne writes one article's rows, except its full-text row, inside tx.
-func (db *DB) commitOne(ctx context.Context, tx *sql.Tx, c *store.Commit, bandKeys, lineKeys []uint64) (int64, error) {
+func (db *DB) commitOne(ctx context.Context, tx *sql.Tx, c *store.Commit, lineKeys []uint64) (int64, error) {
 	a := &c.Article
 	// Checked before anything is written, so a duplicate changes nothing
 	// even before the rollback.
@@ -289,12 +277,6 @@ func (db *DB) commitOne(ctx context.Context, tx *sql.Tx, c *store.Commit, bandKe
 	seq, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
-	}
-
-	if err := db.execBatches(ctx, tx, bandBatch, bandKeys, func(args []any, k uint64) []any {
-		return append(args, keyToSQL(k), seq)
-	}); err != nil {
-		return 0, fmt.Errorf("band keys: %w", err)
 	}
 
 	if len(lineKeys) > 0 {

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -96,65 +95,60 @@ func (db *DB) LineCounts(ctx context.Context, source string, keys []uint64) (int
 	return articles, counts, nil
 }
 
-// DedupCandidates returns the stored articles sharing at least one band key
-// with bandKeys, each once, in ingest order.
-func (db *DB) DedupCandidates(ctx context.Context, bandKeys []uint64) ([]store.DedupCandidate, error) {
-	bandKeys = dedupKeys(bandKeys)
-	type found struct {
-		seq int64
-		c   store.DedupCandidate
+// RecentSignatures returns the MinHash signatures of the n most recently
+// stored articles, oldest first; none when n <= 0.
+func (db *DB) RecentSignatures(ctx context.Context, n int) ([]store.DedupCandidate, error) {
+	if n <= 0 {
+		return nil, nil
 	}
-	seen := map[int64]bool{}
-	var all []found
-	err := forChunks(bandKeys, func(args []any) error {
-		// On the writer, like ArticleIDByHash: its cache holds the band index.
-		rows, err := db.writer.QueryContext(ctx, `SELECT a.seq, a.id, a.story_id, a.duplicate_of, a.signature, a.published, a.ingested
-			FROM articles a
-			WHERE a.seq IN (SELECT article_seq FROM minhash_bands WHERE band_key IN (`+placeholders(len(args))+`))
-			ORDER BY a.seq`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var (
-				seq                 int64
-				c                   store.DedupCandidate
-				sig                 []byte
-				published, ingested string
-			)
-			if err := rows.Scan(&seq, &c.ArticleID, &c.StoryID, &c.DuplicateOf, &sig, &published, &ingested); err != nil {
-				return err
-			}
-			if seen[seq] {
-				continue
-			}
-			seen[seq] = true
-			if c.Signature, err = decodeSignature(sig); err != nil {
-				return fmt.Errorf("article %s: %w", c.ArticleID, err)
-			}
-			a := news.Article{}
-			if a.Published, err = parseTime(published); err != nil {
-				return fmt.Errorf("article %s: %w", c.ArticleID, err)
-			}
-			if a.Ingested, err = parseTime(ingested); err != nil {
-				return fmt.Errorf("article %s: %w", c.ArticleID, err)
-			}
-			c.When = a.When()
-			all = append(all, found{seq, c})
-		}
-		return rows.Err()
-	})
+	// On the writer, like ArticleIDByHash: it is serialised with Commit, so
+	// an index rebuilt from the answer misses no article already committed.
+	// seq is the rowid, so the newest n are the last n rows of the table.
+	rows, err := db.writer.QueryContext(ctx, `SELECT seq, id, story_id, duplicate_of, signature, published, ingested
+		FROM articles ORDER BY seq DESC LIMIT ?`, n)
 	if err != nil {
-		return nil, fmt.Errorf("dedup candidates for %d band keys: %w", len(bandKeys), err)
+		return nil, fmt.Errorf("%d recent signatures: %w", n, err)
 	}
-	// Chunks are each in order; one sort puts their union in order.
-	slices.SortFunc(all, func(x, y found) int { return cmp.Compare(x.seq, y.seq) })
-	out := make([]store.DedupCandidate, len(all))
-	for i, f := range all {
-		out[i] = f.c
+	defer rows.Close()
+	var out []store.DedupCandidate
+	for rows.Next() {
+		var (
+			c                   store.DedupCandidate
+			sig                 []byte
+			published, ingested string
+		)
+		if err := rows.Scan(&c.Seq, &c.ArticleID, &c.StoryID, &c.DuplicateOf, &sig, &published, &ingested); err != nil {
+			return nil, fmt.Errorf("%d recent signatures: %w", n, err)
+		}
+		if err := fillCandidate(&c, sig, published, ingested); err != nil {
+			return nil, fmt.Errorf("%d recent signatures: article %s: %w", n, c.ArticleID, err)
+		}
+		out = append(out, c)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%d recent signatures: %w", n, err)
+	}
+	slices.Reverse(out)
 	return out, nil
+}
+
+// fillCandidate decodes a candidate's stored signature and times.
+func fillCandidate(c *store.DedupCandidate, sig []byte, published, ingested string) error {
+	var (
+		a   news.Article
+		err error
+	)
+	if c.Signature, err = decodeSignature(sig); err != nil {
+		return err
+	}
+	if a.Published, err = parseTime(published); err != nil {
+		return err
+	}
+	if a.Ingested, err = parseTime(ingested); err != nil {
+		return err
+	}
+	c.When = a.When()
+	return nil
 }
 
 // RecentStories returns the state of every story last updated at or after

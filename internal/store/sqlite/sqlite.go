@@ -39,7 +39,7 @@ const busyTimeoutMS = 10000
 
 // Page cache sizes, per connection, in KiB (SQLite's default is 2 MiB).
 // The writer's cache holds the index pages every Commit touches at random
-// (band and line keys), so it is the one worth making large.
+// (content hashes, line keys), so it is the one worth making large.
 const (
 	writerCacheKiB = 64 << 10
 	readerCacheKiB = 8 << 10

@@ -34,12 +34,18 @@ func testCommitAll(t *testing.T, s store.Store) {
 	if err := s.CommitAll(ctx, nil); err != nil {
 		t.Errorf("empty CommitAll: %v", err)
 	}
+	sigs, err := s.RecentSignatures(ctx, 10)
+	if err != nil {
+		t.Fatalf("RecentSignatures: %v", err)
+	}
+	checkSignatures(t, "RecentSignatures(10) after CommitAll", sigs, []*store.Commit{a, b, c})
 }
 
 // testCommitAllIsAtomic: a duplicate inside a batch stores nothing of it.
 func testCommitAllIsAtomic(t *testing.T, s store.Store) {
 	ctx := context.Background()
-	mustCommit(t, s, newCommit("c1", "sc"))
+	first := newCommit("c1", "sc")
+	mustCommit(t, s, first)
 	fresh, dup := newCommit("c2", "sd"), newCommit("c1", "se")
 	err := s.CommitAll(ctx, []*store.Commit{fresh, dup})
 	if !errors.Is(err, store.ErrDuplicate) {
@@ -56,4 +62,9 @@ func testCommitAllIsAtomic(t *testing.T, s store.Store) {
 	if n, _, _ := s.Counts(ctx); n != 1 {
 		t.Errorf("%d articles after a failed batch, want 1", n)
 	}
+	sigs, err := s.RecentSignatures(ctx, 10)
+	if err != nil {
+		t.Fatalf("RecentSignatures: %v", err)
+	}
+	checkSignatures(t, "RecentSignatures(10) after a failed batch", sigs, []*store.Commit{first})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"testing"
@@ -84,33 +85,11 @@ func testCommitRoundTrip(t *testing.T, s store.Store) {
 		t.Errorf("FeaturesSince(0) = %v, want [%v, empty]", features, full.Features)
 	}
 
-	cands, err := s.DedupCandidates(ctx, full.BandKeys)
+	sigs, err := s.RecentSignatures(ctx, 2)
 	if err != nil {
-		t.Fatalf("DedupCandidates: %v", err)
+		t.Fatalf("RecentSignatures: %v", err)
 	}
-	// Both articles have the same band key (newCommit derives it from the
-	// id's length).
-	if len(cands) != 2 {
-		t.Fatalf("DedupCandidates = %d candidates, want 2", len(cands))
-	}
-	for _, c := range cands {
-		want := full
-		if c.ArticleID == sparse.Article.ID {
-			want = sparse
-		}
-		if !slices.Equal(c.Signature, want.Signature) {
-			t.Errorf("candidate %s signature = %v, want %v", c.ArticleID, c.Signature, want.Signature)
-		}
-		if !sameTime(c.When, want.Article.When()) {
-			t.Errorf("candidate %s When = %v, want %v", c.ArticleID, c.When, want.Article.When())
-		}
-		if c.DuplicateOf != want.Article.DuplicateOf {
-			t.Errorf("candidate %s DuplicateOf = %q, want %q", c.ArticleID, c.DuplicateOf, want.Article.DuplicateOf)
-		}
-		if c.StoryID != want.Article.StoryID {
-			t.Errorf("candidate %s StoryID = %q, want %q", c.ArticleID, c.StoryID, want.Article.StoryID)
-		}
-	}
+	checkSignatures(t, "RecentSignatures(2)", sigs, []*store.Commit{full, sparse})
 
 	states, err := s.RecentStories(ctx, time.Time{})
 	if err != nil {
@@ -159,7 +138,6 @@ func testCommitUpdatesStory(t *testing.T, s store.Store) {
 func testCommitDuplicate(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	orig := newCommit("a1", "s1")
-	orig.BandKeys = []uint64{100}
 	orig.LineKeys = []uint64{1, 2}
 	mustCommit(t, s, orig)
 
@@ -168,10 +146,10 @@ func testCommitDuplicate(t *testing.T, s store.Store) {
 		commit *store.Commit
 	}{
 		{"same id and hash", newCommit("a1", "s1")},
-		{"other id, story and keys, same hash", func() *store.Commit {
+		{"other id, story, signature and keys, same hash", func() *store.Commit {
 			c := newCommit("b2", "s2")
 			c.Article.ContentHash = orig.Article.ContentHash
-			c.BandKeys = []uint64{200}
+			c.Signature = []uint64{200}
 			c.LineKeys = []uint64{1, 3}
 			return c
 		}()},
@@ -192,9 +170,11 @@ func testCommitDuplicate(t *testing.T, s store.Store) {
 			if err != nil || n != 1 || !maps.Equal(counts, map[uint64]int{1: 1, 2: 1}) {
 				t.Errorf("LineCounts = %d, %v, %v; want 1, {1:1 2:1}", n, counts, err)
 			}
-			if cands, err := s.DedupCandidates(ctx, []uint64{200}); err != nil || len(cands) != 0 {
-				t.Errorf("DedupCandidates(new key) = %v, %v; want none", cands, err)
+			sigs, err := s.RecentSignatures(ctx, 10)
+			if err != nil {
+				t.Fatalf("RecentSignatures: %v", err)
 			}
+			checkSignatures(t, "RecentSignatures(10)", sigs, []*store.Commit{orig})
 			states, err := s.RecentStories(ctx, time.Time{})
 			if err != nil || len(states) != 1 {
 				t.Fatalf("RecentStories = %v, %v; want the one story", states, err)
@@ -303,58 +283,84 @@ func testLineCounts(t *testing.T, s store.Store) {
 	}
 }
 
-func testDedupCandidates(t *testing.T, s store.Store) {
+// checkSignatures reports how got, an answer of RecentSignatures, differs
+// from the candidates of the committed want, in order.
+func checkSignatures(t *testing.T, call string, got []store.DedupCandidate, want []*store.Commit) {
+	t.Helper()
+	var gotIDs, wantIDs []string
+	for _, c := range got {
+		gotIDs = append(gotIDs, c.ArticleID)
+	}
+	for _, c := range want {
+		wantIDs = append(wantIDs, c.Article.ID)
+	}
+	if !slices.Equal(gotIDs, wantIDs) {
+		t.Errorf("%s = %v, want %v", call, gotIDs, wantIDs)
+		return
+	}
+	for i, c := range got {
+		w := want[i]
+		if c.Seq != w.Article.Seq || c.StoryID != w.Article.StoryID || c.DuplicateOf != w.Article.DuplicateOf ||
+			!slices.Equal(c.Signature, w.Signature) || !sameTime(c.When, w.Article.When()) {
+			t.Errorf("%s[%d] = %+v, want seq %d, story %q, duplicate of %q, signature %v, when %v",
+				call, i, c, w.Article.Seq, w.Article.StoryID, w.Article.DuplicateOf, w.Signature, w.Article.When())
+		}
+	}
+}
+
+func testRecentSignatures(t *testing.T, s store.Store) {
 	ctx := context.Background()
+	if sigs, err := s.RecentSignatures(ctx, 10); err != nil || len(sigs) != 0 {
+		t.Fatalf("RecentSignatures(10) of an empty store = %v, %v; want none", sigs, err)
+	}
 	a1 := newCommit("a1", "s1")
-	a1.BandKeys = []uint64{10, 11}
-	a1.Signature = []uint64{7, highKey}
+	a1.Signature = []uint64{7, highKey, ^uint64(0)}
 	a2 := newCommit("a2", "s1")
-	a2.BandKeys = []uint64{11, 12, highKey}
+	a2.Signature = []uint64{8, 9}
 	a2.Article.DuplicateOf = "a1"
 	a2.Article.Published = time.Time{} // When falls back to Ingested
 	a3 := newCommit("a3", "s2")
-	a3.BandKeys = []uint64{13}
+	a3.Signature = nil
+	a3.Article.Published = t0.Add(2 * time.Hour).In(time.FixedZone("UTC-3", -3*3600))
 	a4 := newCommit("a4", "s2")
-	a4.BandKeys = nil
-	for _, c := range []*store.Commit{a1, a2, a3, a4} {
+	a4.Signature = []uint64{0, 1}
+	a4.Article.Published, a4.Article.Ingested = time.Time{}, time.Time{} // When is zero
+	all := []*store.Commit{a1, a2, a3, a4}
+	for _, c := range all {
 		mustCommit(t, s, c)
 	}
-	byID := map[string]*store.Commit{"a1": a1, "a2": a2, "a3": a3}
+	// Rejected commits add nothing: a stored hash, and an invalid commit.
+	dup := newCommit("a5", "s3")
+	dup.Article.ContentHash = a2.Article.ContentHash
+	if _, err := s.Commit(ctx, dup); !errors.Is(err, store.ErrDuplicate) {
+		t.Fatalf("Commit(duplicate) = %v, want ErrDuplicate", err)
+	}
+	invalid := newCommit("a6", "s3")
+	invalid.Story.ID = ""
+	if _, err := s.Commit(ctx, invalid); err == nil {
+		t.Fatal("Commit(invalid) succeeded, want an error")
+	}
 
 	tests := []struct {
 		name string
-		keys []uint64
-		want []string
+		n    int
+		want []*store.Commit
 	}{
-		{"one key one article", []uint64{10}, []string{"a1"}},
-		{"one key two articles", []uint64{11}, []string{"a1", "a2"}},
-		{"several shared keys list each article once", []uint64{10, 11, 12}, []string{"a1", "a2"}},
-		{"high-bit key", []uint64{highKey}, []string{"a2"}},
-		{"unknown key", []uint64{99}, nil},
-		{"no keys", nil, nil},
+		{"newest only", 1, all[3:]},
+		{"newest two, oldest first", 2, all[2:]},
+		{"newest three", 3, all[1:]},
+		{"exactly all", 4, all},
+		{"more than stored returns all", 100, all},
+		{"zero returns none", 0, nil},
+		{"negative returns none", -1, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			cands, err := s.DedupCandidates(ctx, tc.keys)
+			sigs, err := s.RecentSignatures(ctx, tc.n)
 			if err != nil {
-				t.Fatalf("DedupCandidates: %v", err)
+				t.Fatalf("RecentSignatures(%d): %v", tc.n, err)
 			}
-			var ids []string
-			for _, c := range cands {
-				ids = append(ids, c.ArticleID)
-				want := byID[c.ArticleID]
-				if want == nil {
-					continue
-				}
-				if !slices.Equal(c.Signature, want.Signature) || c.DuplicateOf != want.Article.DuplicateOf ||
-					!sameTime(c.When, want.Article.When()) {
-					t.Errorf("candidate %+v, want signature %v, duplicate of %q, when %v",
-						c, want.Signature, want.Article.DuplicateOf, want.Article.When())
-				}
-			}
-			if !slices.Equal(sortedCopy(ids), tc.want) {
-				t.Errorf("DedupCandidates(%v) = %v, want %v", tc.keys, ids, tc.want)
-			}
+			checkSignatures(t, fmt.Sprintf("RecentSignatures(%d)", tc.n), sigs, tc.want)
 		})
 	}
 }

@@ -33,7 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CommitAllIsAtomic", testCommitAllIsAtomic},
 		{"ArticleIDByHash", testArticleIDByHash},
 		{"LineCounts", testLineCounts},
-		{"DedupCandidates", testDedupCandidates},
+		{"RecentSignatures", testRecentSignatures},
 		{"RecentStories", testRecentStories},
 		{"FeaturesSince", testFeaturesSince},
 		{"Meta", testMeta},
@@ -80,7 +80,6 @@ func newCommit(id, storyID string) *store.Commit {
 		},
 		Features:  []byte("features of " + id),
 		Signature: []uint64{1, 2, 3},
-		BandKeys:  []uint64{uint64(len(id)) << 32},
 		LineKeys:  []uint64{42},
 		Story: store.StoryState{
 			ID:        storyID,

@@ -1,16 +1,17 @@
 -- 0001: the initial schema.
 --
--- Why: Parallax needs somewhere to keep cleaned articles with their story,
--- the duplicate-detection index (MinHash band keys), per-source line
--- statistics for boilerplate removal, and the clusterer's story state.
+-- Why: Parallax needs somewhere to keep cleaned articles with their story
+-- and MinHash signature (the duplicate detector rebuilds its in-memory
+-- index from the most recent ones), per-source line statistics for
+-- boilerplate removal, and the clusterer's story state.
 --
 -- Conventions (kept portable so the PostgreSQL schema can mirror this one):
 --   * timestamps are TEXT in UTC, fixed width with nanoseconds
 --     (2006-01-02T15:04:05.000000000Z) so they sort lexically; '' is the
 --     zero time, which sorts before every real one;
---   * 64-bit unsigned keys (band keys, line keys) are stored as INTEGER by
---     bit-casting uint64 to int64, so keys with the high bit set are
---     negative in SQL but round-trip exactly;
+--   * 64-bit unsigned line keys are stored as INTEGER by bit-casting
+--     uint64 to int64, so keys with the high bit set are negative in SQL
+--     but round-trip exactly;
 --   * MinHash signatures are BLOBs of little-endian uint64s; features and
 --     story state are opaque BLOBs owned by the clusterer.
 -- Only the FTS table below is SQLite-specific.
@@ -48,22 +49,14 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_by_story ON articles (story_id, seq);
 
--- One row per (LSH band key, article): the near-duplicate index.
---
--- This table and source_lines carry no NOT NULL or foreign-key constraints
--- on purpose. Commit fills them with multi-row statements, and a constraint
--- that can abort such a statement half-way makes SQLite copy every page it
--- touches to a statement journal first, which cost a third of Commit's
--- time. Only Commit writes these rows, always with non-NULL integers and
--- the seq of the article it has just inserted.
-CREATE TABLE minhash_bands (
-    band_key    INTEGER,
-    article_seq INTEGER,
-    PRIMARY KEY (band_key, article_seq)
-) WITHOUT ROWID;
-
 -- How many articles of each source contributed line statistics, and in how
 -- many of them each line key occurred.
+--
+-- source_lines carries no NOT NULL constraints on purpose. Commit fills it
+-- with multi-row statements, and a constraint that can abort such a
+-- statement half-way makes SQLite copy every page it touches to a statement
+-- journal first, which cost a third of Commit's time. Only Commit writes
+-- these rows, always with a non-NULL source and integer key.
 CREATE TABLE source_stats (
     source   TEXT    PRIMARY KEY,
     articles INTEGER NOT NULL
