@@ -8,14 +8,20 @@ import "slices"
 // do not grow with the corpus. Syndicated copies appear within hours or days
 // of their original, well inside a window of tens of thousands of articles.
 //
-// Memory: about 1.6 KB per article held (the 128-value signature and 32 map
-// entries).
+// Each band key remembers only the latest article that has it. That is
+// enough: a key shared by several articles means they copy one another (or,
+// rarely, four equal MinHash values by chance), and a copy links to the
+// first original through its DuplicateOf, so finding the latest member of a
+// family finds the family.
+//
+// Memory: about 1.9 KB per article held (the 128-value signature, 32 map
+// entries and the Ref).
 type Index struct {
 	h     *Hasher
 	limit int
-	refs  map[int64]*Ref     // by Seq
-	keys  map[uint64][]int64 // band key -> Seqs, ascending
-	order []int64            // Seqs held, ascending: the oldest is dropped first
+	refs  map[int64]*Ref   // by Seq
+	keys  map[uint64]int64 // band key -> the latest Seq that has it
+	order []int64          // Seqs held, ascending: the oldest is dropped first
 }
 
 // Ref is an article as the index knows it.
@@ -27,8 +33,9 @@ type Ref struct {
 	Signature   []uint64
 }
 
-// DefaultCapacity is the number of articles an Index holds by default.
-const DefaultCapacity = 50000
+// DefaultCapacity is the number of articles an Index holds by default:
+// about 40 MB.
+const DefaultCapacity = 20000
 
 // NewIndex returns an index holding up to capacity articles (0 means
 // DefaultCapacity), keyed with h's bands.
@@ -36,7 +43,7 @@ func NewIndex(h *Hasher, capacity int) *Index {
 	if capacity <= 0 {
 		capacity = DefaultCapacity
 	}
-	return &Index{h: h, limit: capacity, refs: map[int64]*Ref{}, keys: map[uint64][]int64{}}
+	return &Index{h: h, limit: capacity, refs: map[int64]*Ref{}, keys: map[uint64]int64{}}
 }
 
 // Len reports how many articles the index holds.
@@ -50,7 +57,7 @@ func (x *Index) Add(r Ref) {
 	}
 	x.refs[r.Seq] = &r
 	for _, k := range x.h.BandKeys(r.Signature) {
-		x.keys[k] = append(x.keys[k], r.Seq)
+		x.keys[k] = r.Seq
 	}
 	x.order = append(x.order, r.Seq)
 	// Dropping from the front of order leaves the old array's head behind,
@@ -65,14 +72,8 @@ func (x *Index) drop(seq int64) {
 	r := x.refs[seq]
 	delete(x.refs, seq)
 	for _, k := range x.h.BandKeys(r.Signature) {
-		seqs := x.keys[k]
-		if i, ok := slices.BinarySearch(seqs, seq); ok {
-			seqs = slices.Delete(seqs, i, i+1)
-		}
-		if len(seqs) == 0 {
+		if x.keys[k] == seq {
 			delete(x.keys, k)
-		} else {
-			x.keys[k] = seqs
 		}
 	}
 }
@@ -82,7 +83,9 @@ func (x *Index) drop(seq int64) {
 func (x *Index) Candidates(keys []uint64) []*Ref {
 	var seqs []int64
 	for _, k := range keys {
-		seqs = append(seqs, x.keys[k]...)
+		if s, ok := x.keys[k]; ok {
+			seqs = append(seqs, s)
+		}
 	}
 	slices.Sort(seqs)
 	seqs = slices.Compact(seqs)
