@@ -9,24 +9,9 @@ import (
 	"io"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/export"
 	"github.com/parallax-news/parallax/internal/news"
 )
-
-// exportArticle is one line of a JSON Lines export. Fields Parallax
-// assigns itself on import (id, duplicate_of, story) are read and ignored.
-type exportArticle struct {
-	ID          string `json:"id"`
-	Origin      string `json:"origin"`
-	Source      string `json:"source"`
-	URL         string `json:"url"`
-	Title       string `json:"title"`
-	Byline      string `json:"byline"`
-	Published   string `json:"published"`
-	Language    string `json:"language"`
-	Text        string `json:"text"`
-	DuplicateOf string `json:"duplicate_of"`
-	Story       string `json:"story"`
-}
 
 // jsonl reads a JSON Lines stream, one article per non-empty line. A bad
 // line is reported with its number and the rest go on. The stream as a
@@ -115,7 +100,9 @@ func parseLine(line []byte) (*news.Document, error) {
 	if len(line) == 0 || line[0] != '{' {
 		return nil, errors.New("not a JSON object")
 	}
-	var a exportArticle
+	// One line of a JSON Lines export. What Parallax assigns itself on
+	// import (id, duplicate_of, story) is read and ignored.
+	var a export.Article
 	if err := json.Unmarshal(line, &a); err != nil {
 		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
