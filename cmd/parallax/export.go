@@ -18,7 +18,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *format != "json" && *format != "jsonl" {
-		return fmt.Errorf("--format must be json or jsonl, not %q", *format)
+		return f.usageError("--format must be json or jsonl, not %q", *format)
 	}
 	st, err := openStore(ctx, f.dataDir())
 	if err != nil {
@@ -26,7 +26,6 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	out := bufio.NewWriter(e.stdout)
-	defer out.Flush()
 	jw := export.NewJSONWriter(out)
 	write := func(s *news.Story) error {
 		if *format == "jsonl" {
@@ -50,7 +49,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *format == "json" {
-		return jw.Close()
+		if err := jw.Close(); err != nil {
+			return err
+		}
 	}
-	return nil
+	// A full disk shows here: an export cut short must not exit 0.
+	return out.Flush()
 }

@@ -51,6 +51,14 @@ func (f *flags) parse(args []string) error {
 	return nil
 }
 
+// usageError reports a bad flag value with the usage, as a usage error.
+func (f *flags) usageError(format string, args ...any) error {
+	fmt.Fprintf(f.e.stderr, "parallax %s: %s\n\n", f.Name(), fmt.Sprintf(format, args...))
+	f.SetOutput(f.e.stderr)
+	f.Usage()
+	return errUsage
+}
+
 // dataDir resolves the data directory: the flag, then PARALLAX_DATA, then
 // the user's data home.
 func (f *flags) dataDir() string {

@@ -33,11 +33,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	opt := file.Options{Source: *source}
 	var err error
 	if opt.MaxSize, err = parseSize(*maxSize); err != nil {
-		return fmt.Errorf("--max-size: %w", err)
+		return f.usageError("--max-size: %v", err)
 	}
 	if *published != "" {
 		if opt.Published, err = file.ParseTime(*published); err != nil {
-			return fmt.Errorf("--published: %w", err)
+			return f.usageError("--published: %v", err)
 		}
 	}
 	p, _, closeAll, err := openPipeline(ctx, e, f.dataDir())

@@ -246,8 +246,17 @@ func TestHelpForEveryCommand(t *testing.T) {
 			t.Errorf("%s --help: %+v", c.name, r)
 		}
 	}
-	if r := parallax(t, "", nil, "nonsense"); r.code != 2 {
-		t.Errorf("unknown command exit %d", r.code)
+	for _, args := range [][]string{
+		{"nonsense"},
+		{"ingest", "--max-size", "lots", "x.txt"},
+		{"ingest", "--published", "someday", "x.txt"},
+		{"export", "--format", "xml"},
+		{"story"},
+		{"ingest", "--no-such-flag"},
+	} {
+		if r := parallax(t, "", []string{"PARALLAX_DATA=" + t.TempDir()}, args...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (usage)\n%s", args, r.code, r.stderr)
+		}
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/clean"
@@ -164,19 +165,37 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []*news.Document, report fun
 	if p.broken != nil {
 		return p.broken
 	}
-	// 1. Prepare: hash, drop exact duplicates, extract pages.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// 1. Prepare: hash, drop exact duplicates (stored, or earlier in the
+	// batch: those are reported once the batch is stored), extract pages.
 	var items []*item
+	var copies []Result
+	first := map[string]*item{}
 	for _, d := range docs {
 		it, res := p.prepare(ctx, d)
+		if errors.Is(res.Err, errStore) {
+			p.broken = res.Err
+			return res.Err
+		}
 		if it == nil {
 			report(res)
 			continue
 		}
+		if orig, ok := first[it.hash]; ok {
+			copies = append(copies, Result{Origin: d.Origin, Status: StatusDuplicate, ArticleID: orig.article.ID})
+			continue
+		}
+		first[it.hash] = it
 		items = append(items, it)
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+	// Whatever happens next, the batch's copies are reported last.
+	defer func() {
+		for _, r := range copies {
+			report(r)
+		}
+	}()
 
 	// 2. Learn which lines recur per source, over the stored articles and
 	// the whole batch, so the first article of an outlet is cleaned as well
@@ -191,6 +210,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []*news.Document, report fun
 	kept := items[:0]
 	for _, it := range items {
 		if err := p.clean(ctx, it, pending); err != nil {
+			p.broken = err
 			return err
 		}
 		if it.article.Text == "" && it.article.Title == "" {
@@ -237,8 +257,20 @@ func (p *Pipeline) Ingest(ctx context.Context, docs []*news.Document, report fun
 			}
 		}
 	}
-	return p.flush(ctx, g, report)
+	if err := p.flush(ctx, g, report); err != nil {
+		return err
+	}
+	// The statistics are saved between batches only: a snapshot holds the
+	// whole batch's terms, and a crash before it replays just the committed
+	// articles.
+	if p.unsaved >= 5000 {
+		return p.saveStats(ctx)
+	}
+	return nil
 }
+
+// minDedupWords is the shortest text, in words, checked for near-copies.
+const minDedupWords = 25
 
 // groupSize is how many articles are committed in one transaction: enough
 // to spread the cost of a commit, few enough that a crash loses little work
@@ -249,19 +281,17 @@ const groupSize = 256
 var errStore = errors.New("store failed")
 
 // group is the articles placed but not yet committed. Later articles of the
-// group must see earlier ones, for exact and near-duplicate checks.
+// group must see earlier ones for near-duplicate checks.
 type group struct {
 	commits []*store.Commit
 	results []Result
-	hashes  map[string]string // content hash -> article id
-	bands   map[uint64][]int  // LSH band key -> positions in commits
+	bands   map[uint64][]int // LSH band key -> positions in commits
 }
 
 func (g *group) add(c *store.Commit, bandKeys []uint64, r Result) {
-	if g.hashes == nil {
-		g.hashes, g.bands = map[string]string{}, map[uint64][]int{}
+	if g.bands == nil {
+		g.bands = map[uint64][]int{}
 	}
-	g.hashes[c.Article.ContentHash] = c.Article.ID
 	for _, k := range bandKeys {
 		g.bands[k] = append(g.bands[k], len(g.commits))
 	}
@@ -289,9 +319,6 @@ func (p *Pipeline) flush(ctx context.Context, g *group, report func(Result)) err
 	}
 	p.unsaved += len(g.commits)
 	*g = group{}
-	if p.unsaved >= 5000 {
-		return p.saveStats(ctx)
-	}
 	return nil
 }
 
@@ -348,6 +375,15 @@ func (p *Pipeline) prepare(ctx context.Context, d *news.Document) (*item, Result
 	if d.Format != news.FormatArticle && it.source != "" {
 		it.lineKeys = clean.Keys(it.text)
 	}
+	if !a.Published.IsZero() {
+		// A date far in the future would move the clustering clock past
+		// every current story; one before printing is a parsing accident.
+		if now := p.now(); a.Published.After(now.Add(48*time.Hour)) || a.Published.Year() < 1800 {
+			res.Err = fmt.Errorf("%s: publication date %s is not plausible (more than two days ahead, or before 1800)",
+				d.Origin, a.Published.Format(time.RFC3339))
+			return nil, res
+		}
+	}
 	it.when, it.dated = a.Published, !a.Published.IsZero()
 	if !it.dated {
 		it.when = p.now().UTC()
@@ -393,13 +429,14 @@ func fill(dst *string, v string) {
 func (p *Pipeline) place(it *item, g *group) (Result, *store.Commit) {
 	a := it.article
 	a.Ingested = p.now().UTC()
-	if id, ok := g.hashes[a.ContentHash]; ok {
-		return Result{Origin: it.doc.Origin, Status: StatusDuplicate, ArticleID: id}, nil
-	}
-
 	// Near-duplicates: a syndicated copy joins the story of its original.
-	sig := p.dd.Signature(a.Text)
-	bands := p.dd.BandKeys(sig)
+	// A text too short to tell a copy from a coincidence ("Developing
+	// story.") gets no signature: it neither matches nor is matched.
+	var sig, bands []uint64
+	if len(strings.Fields(a.Text)) >= minDedupWords {
+		sig = p.dd.Signature(a.Text)
+		bands = p.dd.BandKeys(sig)
+	}
 	orig := p.nearDuplicate(sig, bands, g)
 	ca := cluster.Article{Features: it.features, Title: a.Title, When: it.when, Dated: it.dated}
 	var dec cluster.Decision

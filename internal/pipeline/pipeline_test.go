@@ -209,3 +209,43 @@ func TestNearCopyAfterRestartIsLinked(t *testing.T) {
 		t.Errorf("copy after restart: duplicate_of %q story %q; want %q and %q", res[0].DuplicateOf, res[0].StoryID, first[0].ArticleID, first[0].StoryID)
 	}
 }
+
+func TestBatchEdgeCases(t *testing.T) {
+	gen := synth.New(synth.Options{Seed: 11, ArticleBytes: 800})
+	var docs []*news.Document
+	for range 300 {
+		d, _ := gen.Next()
+		d.Published = time.Time{} // undated: arrival order
+		docs = append(docs, d)
+	}
+	// A byte-identical copy of the first document, two commit groups later.
+	again := *docs[0]
+	again.Origin = "again.txt"
+	docs = append(docs, &again)
+	future := doc("future.txt", "Wire", "9999-12-31T23:00:00-05:00", wire)
+	short1 := doc("short1.txt", "Wire", "", "Storm warning\n\nDeveloping story.")
+	short2 := doc("short2.txt", "Other", "", "Rail strike called off\n\nDeveloping story.")
+	docs = append(docs, future, short1, short2)
+
+	p, err := Open(context.Background(), openStore(t, t.TempDir()), Options{Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := byOrigin(ingest(t, p, docs))
+	if len(res) != len(docs) {
+		t.Fatalf("%d results for %d documents", len(res), len(docs))
+	}
+	if r := res["again.txt"]; r.Status != StatusDuplicate || r.ArticleID != res[docs[0].Origin].ArticleID {
+		t.Errorf("copy in a later group: %+v (original %+v)", r, res[docs[0].Origin])
+	}
+	if r := res["future.txt"]; r.Status != StatusFailed || !strings.Contains(r.Err.Error(), "not plausible") {
+		t.Errorf("year-10000 date: %+v", r)
+	}
+	if r := res["short2.txt"]; r.Status != StatusNew || r.DuplicateOf != "" || r.StoryID == res["short1.txt"].StoryID {
+		t.Errorf("two unrelated two-word texts linked: %+v / %+v", res["short1.txt"], r)
+	}
+	n, _, err := p.st.Counts(context.Background())
+	if err != nil || n != 302 {
+		t.Errorf("%d articles stored (%v), want 302", n, err)
+	}
+}
