@@ -155,7 +155,11 @@ func labelledFolder(ctx context.Context, dir string, tsv []byte) ([]*news.Docume
 			bad = append(bad, err)
 			return nil
 		}
-		docs, gold = append(docs, d), append(gold, labels[d.Origin])
+		label, ok := labels[d.Origin]
+		if !ok {
+			return fmt.Errorf("%s has no label of its own (is a labelled path a folder?)", d.Origin)
+		}
+		docs, gold = append(docs, d), append(gold, label)
 		return nil
 	})
 	if err == nil && len(bad) > 0 {

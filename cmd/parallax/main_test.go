@@ -350,3 +350,12 @@ func TestStorySearchAndStories(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalLabelsMustNameFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"sub/a.txt": goodArticle, "labels.tsv": "path\tevent\nsub\tstrike\n"})
+	r := parallax(t, "", nil, "eval", "cluster", "--labels", filepath.Join(dir, "labels.tsv"), dir)
+	if r.code != 1 || !strings.Contains(r.stderr, "no label of its own") {
+		t.Errorf("a folder as a labelled path: %+v", r)
+	}
+}
