@@ -156,23 +156,8 @@ func (db *DB) Stories(ctx context.Context, opt store.ListOptions) ([]news.StoryS
 		return nil, fmt.Errorf("list stories: %w", err)
 	}
 	defer tx.Rollback()
-	out, err := func() ([]news.StorySummary, error) {
-		rows, err := tx.QueryContext(ctx, "SELECT "+storyColumns+
-			" FROM stories ORDER BY last_seen DESC, id LIMIT ? OFFSET ?", limit, offset)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []news.StorySummary
-		for rows.Next() {
-			s, err := scanStory(rows)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, s)
-		}
-		return out, rows.Err()
-	}()
+	out, err := queryStories(ctx, tx, "SELECT "+storyColumns+
+		" FROM stories ORDER BY last_seen DESC, id LIMIT ? OFFSET ?", limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
 	}
@@ -180,6 +165,24 @@ func (db *DB) Stories(ctx context.Context, opt store.ListOptions) ([]news.StoryS
 		return nil, fmt.Errorf("list stories: %w", err)
 	}
 	return out, nil
+}
+
+// queryStories runs a query selecting storyColumns and scans its rows.
+func queryStories(ctx context.Context, q querier, query string, args ...any) ([]news.StorySummary, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []news.StorySummary
+	for rows.Next() {
+		s, err := scanStory(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 // outletsOf fills in the Outlets of each summary.
@@ -237,31 +240,16 @@ func (db *DB) EachStory(ctx context.Context, fn func(*news.Story) error) error {
 	var afterFirst, afterID string
 	started := false
 	for {
-		batch, err := func() ([]news.StorySummary, error) {
-			query := "SELECT " + storyColumns + " FROM stories ORDER BY first_seen, id LIMIT ?"
-			args := []any{eachStoryBatch}
-			if started {
-				// Keyset paging: stable and cheap however far in we are.
-				query = "SELECT " + storyColumns + ` FROM stories
-					WHERE first_seen > ? OR (first_seen = ? AND id > ?)
-					ORDER BY first_seen, id LIMIT ?`
-				args = []any{afterFirst, afterFirst, afterID, eachStoryBatch}
-			}
-			rows, err := tx.QueryContext(ctx, query, args...)
-			if err != nil {
-				return nil, err
-			}
-			defer rows.Close()
-			var out []news.StorySummary
-			for rows.Next() {
-				s, err := scanStory(rows)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, s)
-			}
-			return out, rows.Err()
-		}()
+		query := "SELECT " + storyColumns + " FROM stories ORDER BY first_seen, id LIMIT ?"
+		args := []any{eachStoryBatch}
+		if started {
+			// Keyset paging: stable and cheap however far in we are.
+			query = "SELECT " + storyColumns + ` FROM stories
+				WHERE first_seen > ? OR (first_seen = ? AND id > ?)
+				ORDER BY first_seen, id LIMIT ?`
+			args = []any{afterFirst, afterFirst, afterID, eachStoryBatch}
+		}
+		batch, err := queryStories(ctx, tx, query, args...)
 		if err != nil {
 			return fmt.Errorf("each story: %w", err)
 		}
