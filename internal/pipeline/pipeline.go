@@ -3,9 +3,10 @@
 //
 //	raw document → content hash (exact duplicates stop here)
 //	             → extract (HTML) → clean (page furniture, per-source learning)
-//	             → near-duplicate check (MinHash + LSH)
+//	             → near-duplicate check (MinHash + LSH over the latest articles)
 //	             → story clustering (streaming, in publication order)
-//	             → one atomic commit to the store.
+//	             → commit to the store, a group of articles per transaction;
+//	               an article is reported stored only once its group is.
 //
 // The stages themselves (extract, clean, dedup, cluster) are pure packages;
 // the pipeline is the only place that wires them to the store.
